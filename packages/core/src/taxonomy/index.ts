@@ -1,0 +1,3 @@
+export * from './categories.js';
+export * from './mappings.js';
+export * from './severity.js';

@@ -12,7 +12,8 @@ export class LruCache<V> implements DecisionCache<V> {
   readonly maxEntries: number;
 
   constructor(maxEntries = 1000) {
-    if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError('maxEntries must be a positive integer');
+    if (!Number.isInteger(maxEntries) || maxEntries < 1)
+      throw new RangeError('maxEntries must be a positive integer');
     this.maxEntries = maxEntries;
   }
 

@@ -1,6 +1,6 @@
+import { RampartError } from '../errors.js';
 import type { ChatMessage, Finding, Stage } from '../guard.js';
 import type { Action } from '../policy/actions.js';
-import { RampartError } from '../errors.js';
 import type { Severity } from '../taxonomy/severity.js';
 
 /** A finding together with the action the policy chose for it. */

@@ -1,14 +1,20 @@
-import { type DecisionCache, LruCache, decisionCacheKey } from '../cache/decision-cache.js';
+import { type DecisionCache, decisionCacheKey, LruCache } from '../cache/decision-cache.js';
 import { ConfigValidationError } from '../errors.js';
 import { RampartEmitter } from '../events/emitter.js';
 import type { FailMode, Guard, GuardInput, Stage } from '../guard.js';
 import { isPassingAction, strongestAction } from '../policy/actions.js';
-import { type Policy, definePolicy, resolveAction } from '../policy/policy.js';
+import { definePolicy, type Policy, resolveAction } from '../policy/policy.js';
 import type { PolicyInput } from '../policy/schema.js';
 import { maxSeverity, type Severity } from '../taxonomy/severity.js';
 import type { Decision, EvaluatedFinding } from './decision.js';
 import { type GuardRun, runGuard } from './run-guard.js';
-import { type Redaction, buildTextView, normaliseRedactions, redactMessages, redactSlice } from './text-view.js';
+import {
+  buildTextView,
+  normaliseRedactions,
+  type Redaction,
+  redactMessages,
+  redactSlice,
+} from './text-view.js';
 
 /** Options of {@link createGuardChain}. */
 export interface GuardChainOptions {
@@ -37,20 +43,28 @@ export interface CheckOptions {
 
 function isPolicy(value: Policy | PolicyInput): value is Policy {
   const v = value as Partial<Policy>;
-  return typeof v.version === 'string' && typeof v.refusalMessage === 'string' && typeof v.threshold === 'number';
+  return (
+    typeof v.version === 'string' && typeof v.refusalMessage === 'string' && typeof v.threshold === 'number'
+  );
 }
 
 function validateGuards(guards: readonly Guard[]): void {
   const seen = new Set<string>();
   guards.forEach((guard, index) => {
     if (!guard || typeof guard.check !== 'function') {
-      throw new ConfigValidationError('guard chain', [{ path: `guards.${index}.check`, message: 'must be a function' }]);
+      throw new ConfigValidationError('guard chain', [
+        { path: `guards.${index}.check`, message: 'must be a function' },
+      ]);
     }
     if (typeof guard.name !== 'string' || guard.name.length === 0) {
-      throw new ConfigValidationError('guard chain', [{ path: `guards.${index}.name`, message: 'must be a non-empty string' }]);
+      throw new ConfigValidationError('guard chain', [
+        { path: `guards.${index}.name`, message: 'must be a non-empty string' },
+      ]);
     }
     if (seen.has(guard.name)) {
-      throw new ConfigValidationError('guard chain', [{ path: `guards.${index}.name`, message: `duplicate guard name "${guard.name}"` }]);
+      throw new ConfigValidationError('guard chain', [
+        { path: `guards.${index}.name`, message: `duplicate guard name "${guard.name}"` },
+      ]);
     }
     seen.add(guard.name);
   });
@@ -72,7 +86,8 @@ export class GuardChain {
   constructor(options: GuardChainOptions) {
     validateGuards(options.guards);
     this.guards = [...options.guards];
-    this.policy = options.policy && isPolicy(options.policy) ? options.policy : definePolicy(options.policy ?? {});
+    this.policy =
+      options.policy && isPolicy(options.policy) ? options.policy : definePolicy(options.policy ?? {});
     this.events = options.events ?? new RampartEmitter();
     this.#mode = options.mode ?? 'parallel';
     this.#timeoutMs = options.timeoutMs ?? 10_000;
@@ -103,7 +118,12 @@ export class GuardChain {
     return decision;
   }
 
-  async #evaluate(stage: Stage, text: string, input: GuardInput, options: CheckOptions): Promise<EvaluatedFinding[]> {
+  async #evaluate(
+    stage: Stage,
+    text: string,
+    input: GuardInput,
+    options: CheckOptions,
+  ): Promise<EvaluatedFinding[]> {
     const guards = this.guardsFor(stage);
     const controller = new AbortController();
     const onAbort = () => controller.abort(options.signal?.reason);

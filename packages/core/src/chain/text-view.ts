@@ -74,7 +74,12 @@ export function normaliseRedactions(redactions: readonly Redaction[]): Redaction
  * Applies merged redactions to `text.slice(from, to)`. A redaction that starts inside the
  * slice emits its replacement there; the part of it inside the slice is dropped either way.
  */
-export function redactSlice(text: string, redactions: readonly Redaction[], from = 0, to = text.length): string {
+export function redactSlice(
+  text: string,
+  redactions: readonly Redaction[],
+  from = 0,
+  to = text.length,
+): string {
   let out = '';
   let cursor = from;
   for (const { span, replacement } of redactions) {

@@ -1,8 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
-import type { Stage } from '../guard.js';
 import type { Decision, EvaluatedFinding } from '../chain/decision.js';
-import type { FailMode } from '../guard.js';
 import type { RampartError } from '../errors.js';
+import type { FailMode, Stage } from '../guard.js';
 
 /** Payload of `guardError` and `guardTimeout`. */
 export interface GuardFailureEvent {

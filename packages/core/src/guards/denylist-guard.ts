@@ -26,9 +26,13 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * original text.
  */
 export function denylistGuard(options: DenylistGuardOptions): Guard {
-  const terms = options.terms.map((t) => normalizeForMatching(t.trim(), FOLDING).text).filter((t) => t.length > 0);
+  const terms = options.terms
+    .map((t) => normalizeForMatching(t.trim(), FOLDING).text)
+    .filter((t) => t.length > 0);
   if (terms.length === 0) {
-    throw new ConfigValidationError('denylist guard', [{ path: 'terms', message: 'needs at least one non-empty term' }]);
+    throw new ConfigValidationError('denylist guard', [
+      { path: 'terms', message: 'needs at least one non-empty term' },
+    ]);
   }
   // Longest first so "bomb making" wins over "bomb"; one alternation keeps matching linear.
   const alternation = [...new Set(terms)]

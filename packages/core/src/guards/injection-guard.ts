@@ -1,7 +1,7 @@
 import type { Guard, Stage } from '../guard.js';
 import { normalizeForMatching, toOriginalSpan } from '../normalize/normalize.js';
-import { severityFromScore } from './severity-from-score.js';
 import { INJECTION_RULES, type InjectionRule } from './injection-rules.js';
+import { severityFromScore } from './severity-from-score.js';
 
 /** Options of {@link injectionGuard}. */
 export interface InjectionGuardOptions {

@@ -21,7 +21,8 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   {
     id: 'new_instructions',
     weight: 0.35,
-    regex: /\b(?:new|updated|real|actual|true)\s{1,5}(?:instructions?|system\s{1,5}prompt|rules)\s{0,5}(?::|are\b|follow\b)/g,
+    regex:
+      /\b(?:new|updated|real|actual|true)\s{1,5}(?:instructions?|system\s{1,5}prompt|rules)\s{0,5}(?::|are\b|follow\b)/g,
   },
   {
     id: 'reveal_system_prompt',
@@ -56,6 +57,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   {
     id: 'encoded_payload',
     weight: 0.25,
-    regex: /\b(?:base64|rot13|hex)[^.\n]{0,20}?\b(?:decode|decoded|encoded)\b|(?<![a-z0-9+/])[a-z0-9+/]{120,4096}={0,2}/g,
+    regex:
+      /\b(?:base64|rot13|hex)[^.\n]{0,20}?\b(?:decode|decoded|encoded)\b|(?<![a-z0-9+/])[a-z0-9+/]{120,4096}={0,2}/g,
   },
 ];

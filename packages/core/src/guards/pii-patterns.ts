@@ -34,7 +34,8 @@ const digitCount = (s: string) => s.replace(/\D/g, '').length;
 export const PII_PATTERNS: readonly PiiPattern[] = [
   {
     type: 'email',
-    regex: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/g,
+    regex:
+      /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/g,
     severity: 'minor',
   },
   {
@@ -56,7 +57,9 @@ export const PII_PATTERNS: readonly PiiPattern[] = [
   },
   {
     type: 'phone',
-    regex: /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)|\d{2,4})[ .-]?\d{3,4}[ .-]?\d{3,4}(?![\w-])/g,
+    // Not glued to more digit groups: a failed-Luhn card or IBAN tail is not a phone number.
+    regex:
+      /(?<![\w+]|\d[ .-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)|\d{2,4})[ .-]?\d{3,4}[ .-]?\d{3,4}(?![\w-]|[ .-]\d)/g,
     validate: (m) => {
       const n = digitCount(m);
       // Ten or more digits with a separator or a + prefix: plain 10-digit runs are often ids.
@@ -66,7 +69,8 @@ export const PII_PATTERNS: readonly PiiPattern[] = [
   },
   {
     type: 'ipv4',
-    regex: /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])/g,
+    regex:
+      /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])/g,
     severity: 'minor',
   },
   {
@@ -75,10 +79,15 @@ export const PII_PATTERNS: readonly PiiPattern[] = [
     validate: (m) => m.length >= 3 && isValidIPv6(m),
     severity: 'minor',
   },
-  { type: 'aws_access_key', regex: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g, severity: 'severe' },
+  {
+    type: 'aws_access_key',
+    regex: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g,
+    severity: 'severe',
+  },
   {
     type: 'github_token',
-    regex: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])/g,
+    regex:
+      /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])/g,
     severity: 'severe',
   },
   {
@@ -88,7 +97,8 @@ export const PII_PATTERNS: readonly PiiPattern[] = [
   },
   {
     type: 'jwt',
-    regex: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,4096}\.eyJ[A-Za-z0-9_-]{5,4096}\.[A-Za-z0-9_-]{10,4096}(?![A-Za-z0-9_-])/g,
+    regex:
+      /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,4096}\.eyJ[A-Za-z0-9_-]{5,4096}\.[A-Za-z0-9_-]{10,4096}(?![A-Za-z0-9_-])/g,
     severity: 'severe',
   },
   {

@@ -34,11 +34,15 @@ export function sizeLimitGuard(options: SizeLimitGuardOptions): Guard {
   const { maxChars, maxBytes } = options;
   for (const [field, value] of Object.entries({ maxChars, maxBytes })) {
     if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
-      throw new ConfigValidationError('size limit guard', [{ path: field, message: 'must be a positive integer' }]);
+      throw new ConfigValidationError('size limit guard', [
+        { path: field, message: 'must be a positive integer' },
+      ]);
     }
   }
   if (maxChars === undefined && maxBytes === undefined) {
-    throw new ConfigValidationError('size limit guard', [{ path: 'maxChars', message: 'set maxChars or maxBytes' }]);
+    throw new ConfigValidationError('size limit guard', [
+      { path: 'maxChars', message: 'set maxChars or maxBytes' },
+    ]);
   }
   const name = options.name ?? 'size-limit';
   return {
@@ -46,12 +50,28 @@ export function sizeLimitGuard(options: SizeLimitGuardOptions): Guard {
     stages: options.stages ?? ['input', 'output', 'tool'],
     check(text) {
       if (maxChars !== undefined && text.length > maxChars) {
-        return [{ guard: name, category: 'size_limit', severity: 'severe', score: 1, message: `Text has ${text.length} characters; the limit is ${maxChars}` }];
+        return [
+          {
+            guard: name,
+            category: 'size_limit',
+            severity: 'severe',
+            score: 1,
+            message: `Text has ${text.length} characters; the limit is ${maxChars}`,
+          },
+        ];
       }
       if (maxBytes !== undefined) {
         const bytes = utf8Length(text);
         if (bytes > maxBytes) {
-          return [{ guard: name, category: 'size_limit', severity: 'severe', score: 1, message: `Text has ${bytes} UTF-8 bytes; the limit is ${maxBytes}` }];
+          return [
+            {
+              guard: name,
+              category: 'size_limit',
+              severity: 'severe',
+              score: 1,
+              message: `Text has ${bytes} UTF-8 bytes; the limit is ${maxBytes}`,
+            },
+          ];
         }
       }
       return [];

@@ -21,12 +21,34 @@ export interface NormalizedText {
   ends: Uint32Array;
 }
 
-/** Zero-width characters, bidi controls, soft hyphen and BOM: invisible, used to split words. */
-const INVISIBLE = /^[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]$/;
+/**
+ * Zero-width characters, bidi controls, variation selectors, soft hyphen and BOM, as code point
+ * ranges: invisible, and used to split words so filters miss them.
+ */
+const INVISIBLE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+];
+
+function isInvisible(codePoint: number): boolean {
+  return INVISIBLE_RANGES.some(([lo, hi]) => codePoint >= lo && codePoint <= hi);
+}
+
 const COMBINING_MARK = /\p{M}/u;
 
 function foldCodePoint(char: string, options: Required<NormalizeOptions>): string {
-  if (INVISIBLE.test(char)) return '';
+  if (isInvisible(char.codePointAt(0)!)) return '';
   let folded = char.normalize('NFKC');
   if (options.lowercase) folded = folded.toLowerCase();
   if (options.stripMarks) {
@@ -55,42 +77,60 @@ export function normalizeForMatching(input: string, options: NormalizeOptions = 
     leet: options.leet ?? false,
     stripMarks: options.stripMarks ?? true,
   };
-  const pieces: string[] = [];
-  // Worst case NFKC expands a code point to 18 chars; grow lazily instead of allocating that.
-  let starts = new Uint32Array(input.length + 16);
-  let ends = new Uint32Array(input.length + 16);
+  // NFKC can expand one code point to many chars; start at the input length and grow when needed.
+  let starts = new Uint32Array(input.length);
+  let ends = new Uint32Array(input.length);
   let length = 0;
-  let i = 0;
-  while (i < input.length) {
-    const cp = input.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const char = input.slice(i, i + width);
-    // ASCII fast path: most text is ASCII and needs only case and leet folding.
-    const folded =
-      cp < 0x80 ? (opts.lowercase ? char.toLowerCase() : char) : foldCodePoint(char, opts);
-    const leeted = cp < 0x80 && opts.leet ? (LEET[folded] ?? folded) : folded;
-    if (length + leeted.length > starts.length) {
-      const grow = (a: Uint32Array) => {
-        const b = new Uint32Array(Math.max(a.length * 2, length + leeted.length));
-        b.set(a);
-        return b;
-      };
-      starts = grow(starts);
-      ends = grow(ends);
+  let text = '';
+  const ensureCapacity = (extra: number) => {
+    if (length + extra > starts.length) {
+      const size = Math.max(starts.length * 2, length + extra);
+      const grownStarts = new Uint32Array(size);
+      const grownEnds = new Uint32Array(size);
+      grownStarts.set(starts);
+      grownEnds.set(ends);
+      starts = grownStarts;
+      ends = grownEnds;
     }
-    for (let k = 0; k < leeted.length; k++) {
-      starts[length] = i;
-      ends[length] = i + width;
+  };
+  const append = (piece: string, from: number, to: number) => {
+    ensureCapacity(piece.length);
+    for (let k = 0; k < piece.length; k++) {
+      starts[length] = from;
+      ends[length] = to;
       length++;
     }
-    pieces.push(leeted);
+    text += piece;
+  };
+  let i = 0;
+  while (i < input.length) {
+    const code = input.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII fast path: most text is ASCII and needs only case and leet folding.
+      let char = opts.lowercase && code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : input[i]!;
+      if (opts.leet) char = LEET[char] ?? char;
+      ensureCapacity(1);
+      starts[length] = i;
+      ends[length] = i + 1;
+      length++;
+      text += char;
+      i++;
+      continue;
+    }
+    const cp = input.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    append(foldCodePoint(input.slice(i, i + width), opts), i, i + width);
     i += width;
   }
-  return { text: pieces.join(''), starts: starts.subarray(0, length), ends: ends.subarray(0, length) };
+  return { text, starts: starts.subarray(0, length), ends: ends.subarray(0, length) };
 }
 
 /** Maps `[start, end)` in normalised text back to the original text. */
-export function toOriginalSpan(normalized: NormalizedText, start: number, end: number): { start: number; end: number } {
+export function toOriginalSpan(
+  normalized: NormalizedText,
+  start: number,
+  end: number,
+): { start: number; end: number } {
   if (end <= start || normalized.starts.length === 0) return { start: 0, end: 0 };
   const s = Math.min(start, normalized.starts.length - 1);
   const e = Math.min(end, normalized.ends.length) - 1;

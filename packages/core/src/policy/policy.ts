@@ -36,7 +36,8 @@ export const DEFAULT_POLICY_INPUT = {
 
 function parsePolicyInput(input: unknown): PolicyInput {
   const parsed = policySchema.safeParse(input);
-  if (!parsed.success) throw new ConfigValidationError('policy', zodIssuesToConfigIssues(parsed.error.issues));
+  if (!parsed.success)
+    throw new ConfigValidationError('policy', zodIssuesToConfigIssues(parsed.error.issues));
   return parsed.data;
 }
 

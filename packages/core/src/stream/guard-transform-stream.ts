@@ -11,7 +11,9 @@ export interface GuardTransformStreamOptions extends StreamGuardOptions {
  * The hold-back guard as a Web `TransformStream<string, string>`, for `pipeThrough`. After a
  * block it writes the replacement text once and swallows the rest of the input.
  */
-export function createGuardTransformStream(options: GuardTransformStreamOptions): TransformStream<string, string> {
+export function createGuardTransformStream(
+  options: GuardTransformStreamOptions,
+): TransformStream<string, string> {
   const guard = createStreamGuard(options);
   let reported = false;
   const report = (decision: Decision | undefined) => {

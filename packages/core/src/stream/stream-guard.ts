@@ -19,6 +19,11 @@ export interface StreamGuardOptions {
   holdBackChars?: number;
   /** Already released characters prepended to each check, for context (default 160). */
   contextChars?: number;
+  /**
+   * Most characters held while waiting for a word boundary (default 4 x windowChars): past this,
+   * text without whitespace is cut mid-word rather than held forever.
+   */
+  maxHeldChars?: number;
   signal?: AbortSignal;
   metadata?: Record<string, unknown>;
 }
@@ -49,7 +54,9 @@ export interface StreamGuard {
 function positiveInt(value: number | undefined, fallback: number, path: string, min = 1): number {
   const v = value ?? fallback;
   if (!Number.isInteger(v) || v < min) {
-    throw new ConfigValidationError('stream guard options', [{ path, message: `must be an integer >= ${min}` }]);
+    throw new ConfigValidationError('stream guard options', [
+      { path, message: `must be an integer >= ${min}` },
+    ]);
   }
   return v;
 }
@@ -67,6 +74,7 @@ export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
   const windowChars = positiveInt(options.windowChars, 160, 'windowChars');
   const holdBackChars = positiveInt(options.holdBackChars, 48, 'holdBackChars', 0);
   const contextChars = positiveInt(options.contextChars, 160, 'contextChars', 0);
+  const maxHeldChars = positiveInt(options.maxHeldChars, 4 * windowChars + holdBackChars, 'maxHeldChars');
   const checkOptions: CheckOptions = {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.metadata ? { metadata: options.metadata } : {}),
@@ -85,7 +93,10 @@ export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
   };
 
   /** Checks `full[checkFrom..]` and releases up to `limit` characters past `releasedChars`. */
-  async function checkAndRelease(checkFrom: number, limit: number): Promise<StreamStep & { decision: Decision }> {
+  async function checkAndRelease(
+    checkFrom: number,
+    limit: number,
+  ): Promise<StreamStep & { decision: Decision }> {
     const checkText = full.slice(checkFrom);
     const decision = await chain.check(stage, checkText, checkOptions);
     if (!decision.allowed) {
@@ -93,7 +104,8 @@ export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
       return { text: decision.replacement ?? chain.policy.refusalMessage, blocked: true, decision };
     }
     const offset = releasedChars - checkFrom;
-    let cut = offset + chooseCutPoint(full.slice(releasedChars), limit);
+    const held = full.slice(releasedChars);
+    let cut = offset + chooseCutPoint(held, limit, held.length >= maxHeldChars);
     const redactions: Redaction[] = [];
     for (const f of decision.findings) {
       if (f.action !== 'redact' || !f.span) continue;

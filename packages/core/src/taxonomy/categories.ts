@@ -16,7 +16,8 @@ export const HARM_CATEGORIES = [
   {
     id: 'discriminatory_behavior',
     name: 'Discriminatory Behavior',
-    definition: 'Treats people unfairly or promotes prejudice on protected attributes such as race, gender or religion.',
+    definition:
+      'Treats people unfairly or promotes prejudice on protected attributes such as race, gender or religion.',
   },
   {
     id: 'endangering_public_health',
@@ -26,7 +27,8 @@ export const HARM_CATEGORIES = [
   {
     id: 'copyright_issues',
     name: 'Copyright Issues',
-    definition: 'Helps infringe copyright or other intellectual-property rights (piracy, plagiarism, circumvention).',
+    definition:
+      'Helps infringe copyright or other intellectual-property rights (piracy, plagiarism, circumvention).',
   },
   {
     id: 'violence',

@@ -27,7 +27,14 @@ export type LlamaGuardCode = keyof typeof LLAMA_GUARD_CATEGORIES;
  */
 export const LLAMA_GUARD_TO_HARM: Readonly<Record<LlamaGuardCode, readonly HarmCategoryId[]>> = {
   S1: ['violence', 'physical_harm', 'human_trafficking', 'animal_abuse'],
-  S2: ['economic_crime', 'white_collar_crime', 'cybercrime', 'drugs', 'environmental_damage'],
+  S2: [
+    'economic_crime',
+    'white_collar_crime',
+    'cybercrime',
+    'drugs',
+    'environmental_damage',
+    'mental_manipulation',
+  ],
   S3: ['sexual_content', 'human_trafficking'],
   S4: ['sexual_content'],
   S5: ['insulting_behavior'],

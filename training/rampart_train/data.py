@@ -1,0 +1,142 @@
+"""Loads every source under --data into one list of training examples (never `split: "test"`)."""
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .labels import BEAVERTAILS_TO_PKU, CATEGORY_IDS, DONOTANSWER_TO_PKU, NAME_TO_ID
+
+N_CAT = len(CATEGORY_IDS)
+
+
+@dataclass
+class Example:
+    prompt: str
+    response: str | None  # None: prompt-only (pre-generation) example
+    unsafe: int
+    severity: int | None  # 0..3 when known
+    categories: list[float] = field(default_factory=lambda: [0.0] * N_CAT)
+    category_known: bool = True
+    weight: float = 1.0
+    source: str = ""
+    group: str = ""  # examples sharing a group go to the same side of the dev split
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def multi_hot(ids: list[str]) -> list[float]:
+    vec = [0.0] * N_CAT
+    for cid in ids:
+        vec[CATEGORY_IDS.index(cid)] = 1.0
+    return vec
+
+
+def load_pku(data: Path, split: str) -> list[dict]:
+    return [r for r in read_jsonl(data / "pku-saferlhf-sample.jsonl") if r["split"] == split]
+
+
+def pku_examples(rows: list[dict]) -> list[Example]:
+    """Each PKU row is a prompt+response example; each prompt also yields a prompt-only example,
+    unsafe when any of its responses was judged unsafe (the prompt invited harm)."""
+    out: list[Example] = []
+    by_prompt: dict[str, list[dict]] = {}
+    for r in rows:
+        cats = [NAME_TO_ID[c] for c in r["categories"]]
+        out.append(Example(r["prompt"], r["response"], int(not r["is_safe"]), int(r["severity"]),
+                           multi_hot(cats), True, 1.0, "pku", r["prompt"]))
+        by_prompt.setdefault(r["prompt"], []).append(r)
+    for prompt, group in by_prompt.items():
+        unsafe = int(any(not r["is_safe"] for r in group))
+        cats = sorted({NAME_TO_ID[c] for r in group for c in r["categories"]})
+        out.append(Example(prompt, None, unsafe, 0 if not unsafe else None, multi_hot(cats), True, 0.5,
+                           "pku-prompt", prompt))
+    return out
+
+
+def beavertails_examples(data: Path) -> list[Example]:
+    out = []
+    for r in read_jsonl(data / "beavertails-train-prompts.jsonl"):
+        mapped = sorted({c for bt in r["beavertails_categories"] for c in BEAVERTAILS_TO_PKU[bt]})
+        out.append(Example(r["prompt"], None, 1, None, multi_hot(mapped), bool(mapped), 0.5, "beavertails",
+                           r["prompt"]))
+    return out
+
+
+def donotanswer_examples(data: Path) -> list[Example]:
+    out = []
+    for r in read_jsonl(data / "donotanswer-prompts.jsonl"):
+        mapped = DONOTANSWER_TO_PKU[r["risk_area"]]
+        if mapped is None:
+            continue
+        out.append(Example(r["prompt"], None, 1, None, multi_hot(mapped), bool(mapped), 0.5, "donotanswer",
+                           r["prompt"]))
+    return out
+
+
+def davidson_examples(data: Path, rng: random.Random) -> list[Example]:
+    """Hate -> discriminatory + insulting; 'offensive' (mostly profanity) -> insulting, subsampled so
+    tweets do not swamp the assistant-style data; 'neither' -> safe."""
+    rows = read_jsonl(data / "davidson-hate-offensive.jsonl")
+    offensive = [r for r in rows if r["label"] == "offensive" and r["votes"]["offensive"] >= 3]
+    rng.shuffle(offensive)
+    out = []
+    for r in rows:
+        if r["label"] == "hate" and r["votes"]["hate"] >= 2:
+            out.append(Example(r["text"], None, 1, None, multi_hot(["discriminatory_behavior", "insulting_behavior"]),
+                               True, 0.3, "davidson", r["text"]))
+        elif r["label"] == "neither":
+            out.append(Example(r["text"], None, 0, 0, multi_hot([]), True, 0.3, "davidson", r["text"]))
+    for r in offensive[:1500]:
+        out.append(Example(r["text"], None, 1, None, multi_hot(["insulting_behavior"]), True, 0.2, "davidson",
+                           r["text"]))
+    return out
+
+
+def toxigen_examples(data: Path) -> list[Example]:
+    out = []
+    for r in read_jsonl(data / "toxigen-statements.jsonl"):
+        if r["label"] == "hate":
+            out.append(Example(r["text"], None, 1, None, multi_hot(["discriminatory_behavior"]), True, 0.5,
+                               "toxigen", r["text"]))
+        else:
+            out.append(Example(r["text"], None, 0, 0, multi_hot([]), True, 0.5, "toxigen", r["text"]))
+    return out
+
+
+def alpaca_examples(data: Path) -> list[Example]:
+    out = []
+    seen: set[str] = set()
+    for r in read_jsonl(data / "alpaca-eval-benign.jsonl"):
+        out.append(Example(r["prompt"], r["response"], 0, 0, multi_hot([]), True, 0.3, "alpaca", r["prompt"]))
+        if r["prompt"] not in seen:
+            seen.add(r["prompt"])
+            out.append(Example(r["prompt"], None, 0, 0, multi_hot([]), True, 0.5, "alpaca-prompt", r["prompt"]))
+    return out
+
+
+def load_training_examples(data: Path, seed: int) -> list[Example]:
+    """All non-test examples from every source."""
+    rng = random.Random(seed)
+    examples = pku_examples(load_pku(data, "train"))
+    examples += beavertails_examples(data)
+    examples += donotanswer_examples(data)
+    examples += davidson_examples(data, rng)
+    examples += toxigen_examples(data)
+    examples += alpaca_examples(data)
+    return examples
+
+
+def split_dev(examples: list[Example], fraction: float, seed: int) -> tuple[list[Example], list[Example]]:
+    """Group-wise split: every example of a prompt lands on the same side."""
+    groups = sorted({e.group for e in examples})
+    rng = random.Random(seed)
+    rng.shuffle(groups)
+    dev_groups = set(groups[: int(len(groups) * fraction)])
+    train = [e for e in examples if e.group not in dev_groups]
+    dev = [e for e in examples if e.group in dev_groups]
+    return train, dev

@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@rampart/core': src('core'),
+      '@rampart/inference': src('inference'),
     },
   },
   test: {

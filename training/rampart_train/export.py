@@ -19,6 +19,7 @@ INPUT_NAMES = ["prompt_words", "prompt_word_mask", "prompt_ngrams", "prompt_ngra
                "response_words", "response_word_mask", "response_ngrams", "response_ngram_mask", "has_response"]
 OUTPUT_NAMES = ["unsafe_prob", "severity_probs", "category_probs"]
 WINDOW_STRIDE = 192
+MAX_MODEL_BYTES = 25 * 1024 * 1024
 
 # Inputs whose outputs both test suites pin down: plain, prompt+response, unicode edge cases.
 GOLDEN_CASES = [
@@ -75,6 +76,8 @@ def export_model(model, featurizer, summary: dict, out: Path) -> None:
     model_path = out / MODEL_FILE
     export_onnx(head, model_path, featurizer)
     ops = sorted({n.op_type for n in onnx.load(str(model_path)).graph.node})
+    if model_path.stat().st_size > MAX_MODEL_BYTES:
+        raise SystemExit(f"model is {model_path.stat().st_size} bytes; the budget is {MAX_MODEL_BYTES}")
     manifest = {
         "name": "rampart-severity",
         "version": "1.0.0",

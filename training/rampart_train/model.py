@@ -41,7 +41,7 @@ class SegmentEncoder(nn.Module):
             self.out_dim = conv_channels + dim + ngram.embedding_dim
         else:
             self.out_dim = 2 * dim + ngram.embedding_dim
-        self.dropout = nn.Dropout(0.2)
+        self.dropout = nn.Dropout(0.3)
 
     def forward(self, words, word_mask, grams, gram_mask):
         we = self.dropout(self.word(words))
@@ -83,11 +83,25 @@ class SeverityClassifier(nn.Module):
         return self.ordinal(h), self.category(h)
 
 
+class Ensemble(nn.Module):
+    """Averages the logits of several classifiers (one ONNX graph, members side by side)."""
+
+    def __init__(self, members: list[nn.Module]):
+        super().__init__()
+        self.members = nn.ModuleList(members)
+
+    def forward(self, *inputs):
+        outs = [m(*inputs) for m in self.members]
+        ordinal = torch.stack([o[0] for o in outs]).mean(0)
+        category = torch.stack([o[1] for o in outs]).mean(0)
+        return ordinal, category
+
+
 class ExportHead(nn.Module):
     """Wraps the classifier with calibration and turns logits into the probabilities the runtime reads:
     unsafe_prob [B,1], severity_probs [B,4] (none..severe), category_probs [B,19]."""
 
-    def __init__(self, model: SeverityClassifier, unsafe_temperature: float, category_temperature: float):
+    def __init__(self, model: nn.Module, unsafe_temperature: float, category_temperature: float):
         super().__init__()
         self.model = model
         self.register_buffer("t_unsafe", torch.tensor(float(unsafe_temperature)))

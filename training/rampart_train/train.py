@@ -23,7 +23,7 @@ from .encode import collate, encode_example
 from .export import export_model
 from .featurizer import Featurizer, tokenize
 from .metrics import full_report
-from .model import SeverityClassifier
+from .model import Ensemble, SeverityClassifier
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -47,9 +47,22 @@ def targets(batch: list[Example]) -> dict[str, torch.Tensor]:
     m3 = torch.tensor([1.0 if s is not None and s >= 2 else 0.0 for s in sev])
     t3 = torch.tensor([1.0 if s is not None and s >= 3 else 0.0 for s in sev])
     cats = torch.tensor([e.categories for e in batch], dtype=torch.float32)
-    cm = torch.tensor([1.0 if e.category_known else 0.0 for e in batch])
+    # Category labels of sources other than PKU are mapped proxies: trust them half as much.
+    cm = torch.tensor([(1.0 if e.source == "pku" else 0.5) if e.category_known else 0.0 for e in batch])
     w = torch.tensor([e.weight for e in batch], dtype=torch.float32)
     return {"unsafe": unsafe, "m2": m2, "t2": t2, "m3": m3, "t3": t3, "cats": cats, "cm": cm, "w": w}
+
+
+PROMPT_DROPOUT = 0.3
+
+
+def with_prompt_dropout(encoded: tuple, rng: random.Random) -> tuple:
+    """Blanks the prompt of a prompt+response row 30% of the time, so the response itself must carry
+    the verdict (a refusal to a harmful prompt is safe; prompts alone must not decide)."""
+    pw, pg, rw, rg, has = encoded
+    if has and rng.random() < PROMPT_DROPOUT:
+        return [], [], rw, rg, has
+    return encoded
 
 
 def masked_bce(logits, target, mask):
@@ -119,6 +132,29 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
     return round(best_t, 2)
 
 
+def tuned_thresholds(examples: list[Example], ordinal, category, t_unsafe: float = 1.0) -> tuple[float, float]:
+    """Unsafe threshold maximising F1, then the category threshold maximising micro-F1, on `examples`."""
+    unsafe_prob, _, cat_prob = probabilities(ordinal, category, t_unsafe)
+    threshold = best_threshold(np.array([e.unsafe for e in examples]), unsafe_prob)
+    cat_true = np.array([e.categories for e in examples])
+    cat_threshold, best_micro = 0.5, -1.0
+    for t in np.arange(0.1, 0.91, 0.05):
+        pred = (cat_prob >= t) & (unsafe_prob >= threshold)[:, None]
+        tp = (pred & (cat_true == 1)).sum()
+        micro = 2 * tp / max(pred.sum() + cat_true.sum(), 1)
+        if micro > best_micro:
+            cat_threshold, best_micro = round(float(t), 2), micro
+    return threshold, cat_threshold
+
+
+def selection_score(examples: list[Example], ordinal, category) -> tuple[dict, float]:
+    """Model selection on dev at tuned thresholds: AUROC + F1 + severity accuracy + category micro-F1."""
+    threshold, cat_threshold = tuned_thresholds(examples, ordinal, category)
+    rep = report_for(examples, ordinal, category, threshold, cat_threshold)
+    score = rep["unsafe"]["auroc"] + rep["unsafe"]["f1"] + rep["severity"]["accuracy"] + rep["category"]["micro_f1"]
+    return rep, score
+
+
 def train_arch(arch, featurizer, glove, train, train_enc, dev_pku, dev_pku_enc, args):
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
@@ -135,15 +171,14 @@ def train_arch(arch, featurizer, glove, train, train_enc, dev_pku, dev_pku_enc, 
         started, total = time.time(), 0.0
         for i in range(0, len(order), args.batch_size):
             idx = order[i: i + args.batch_size]
-            ordinal, category = model(*collate([train_enc[j] for j in idx]))
+            ordinal, category = model(*collate([with_prompt_dropout(train_enc[j], rng) for j in idx]))
             loss = loss_fn(ordinal, category, targets([train[j] for j in idx]))
             opt.zero_grad()
             loss.backward()
             opt.step()
             total += float(loss) * len(idx)
         ordinal, category = predict(model, dev_pku_enc)
-        rep = report_for(dev_pku, ordinal, category, 0.5, 0.5)
-        score = rep["unsafe"]["f1"] + rep["severity"]["accuracy"] + rep["category"]["micro_f1"]
+        rep, score = selection_score(dev_pku, ordinal, category)
         history.append({"epoch": epoch + 1, "loss": total / len(order), "dev_unsafe_f1": rep["unsafe"]["f1"],
                         "dev_severity_acc": rep["severity"]["accuracy"], "dev_cat_micro_f1": rep["category"]["micro_f1"],
                         "seconds": round(time.time() - started, 1)})
@@ -159,11 +194,11 @@ def main() -> None:
     parser.add_argument("--data", required=True, type=Path)
     parser.add_argument("--out", type=Path, default=REPO / "packages" / "inference" / "models")
     parser.add_argument("--archs", default="bag,cnn")
-    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--vocab-size", type=int, default=20000)
+    parser.add_argument("--vocab-size", type=int, default=15000)
     parser.add_argument("--cache", type=Path, default=REPO / "training" / ".cache")
     args = parser.parse_args()
 
@@ -192,6 +227,13 @@ def main() -> None:
     for arch in args.archs.split(","):
         model, info = train_arch(arch, featurizer, glove, train, train_enc, dev_pku, dev_pku_enc, args)
         candidates[arch] = (model, info)
+    if len(candidates) > 1:
+        ensemble = Ensemble([m for m, _ in candidates.values()])
+        ordinal, category = predict(ensemble, dev_pku_enc)
+        rep, score = selection_score(dev_pku, ordinal, category)
+        candidates["ensemble"] = (ensemble, {"members": list(candidates), "dev_score": score,
+                                             "dev_unsafe_f1": rep["unsafe"]["f1"]})
+        print(f"[ensemble] dev score {score:.4f}")
     chosen = max(candidates, key=lambda a: candidates[a][1]["dev_score"])
     model = candidates[chosen][0]
     print(f"chosen architecture: {chosen}")
@@ -201,18 +243,9 @@ def main() -> None:
     p_ord, p_cat = predict(model, dev_prompt_enc)
     t_unsafe = fit_temperature(np.concatenate([ordinal[:, 0], p_ord[:, 0]]),
                                np.array([e.unsafe for e in dev_pku + dev_prompt], dtype=float))
-    unsafe_prob, _, cat_prob = probabilities(ordinal, category, t_unsafe)
-    threshold = best_threshold(np.array([e.unsafe for e in dev_pku]), unsafe_prob)
+    threshold, cat_threshold = tuned_thresholds(dev_pku, ordinal, category, t_unsafe)
     prompt_prob, _, _ = probabilities(p_ord, p_cat, t_unsafe)
     prompt_threshold = best_threshold(np.array([e.unsafe for e in dev_prompt]), prompt_prob)
-    cat_true = np.array([e.categories for e in dev_pku])
-    cat_threshold, best_micro = 0.5, -1.0
-    for t in np.arange(0.1, 0.91, 0.05):
-        pred = (cat_prob >= t) & (unsafe_prob >= threshold)[:, None]
-        tp = (pred & (cat_true == 1)).sum()
-        micro = 2 * tp / max(pred.sum() + cat_true.sum(), 1)
-        if micro > best_micro:
-            cat_threshold, best_micro = round(float(t), 2), micro
     dev_report = report_for(dev_pku, ordinal, category, threshold, cat_threshold, t_unsafe)
     dev_prompt_report = report_for(dev_prompt, p_ord, p_cat, prompt_threshold, cat_threshold, t_unsafe)
 
@@ -224,10 +257,11 @@ def main() -> None:
     print("PKU test:", json.dumps({"unsafe": test_report["unsafe"], "severity_acc": test_report["severity"]["accuracy"],
                                    "cat_micro": test_report["category"]["micro_f1"]}))
 
+    infos = {a: info for a, (_, info) in candidates.items()}
     summary = {
         "examples": {"train": len(train), "dev": len(dev), "by_source": dict(Counter(e.source for e in examples))},
         "vocab": {"size": len(vocab), "glove_found": found},
-        "architectures": {a: info for a, (_, info) in candidates.items()},
+        "architectures": infos,
         "chosen": chosen,
         "calibration": {"unsafe_temperature": t_unsafe},
         "thresholds": {"unsafe": threshold, "unsafePrompt": prompt_threshold, "category": cat_threshold},

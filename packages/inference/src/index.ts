@@ -1,0 +1,12 @@
+export * from './classifier.js';
+export * from './classifier-guard.js';
+export * from './edge.js';
+export * from './encode.js';
+export * from './featurizer.js';
+export * from './integrity.js';
+export * from './manifest.js';
+export * from './micro-batcher.js';
+export * from './model-source.js';
+export { configureRuntime, type Device, hasWebGpuAdapter, ort, type RuntimeOptions } from './runtime.js';
+export * from './verdict.js';
+export * from './windows.js';

@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@rampart/core': src('core'),
       '@rampart/inference': src('inference'),
+      '@rampart/cli': src('cli'),
     },
   },
   test: {

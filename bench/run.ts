@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { runCoreBench } from './core.bench.js';
+import { runInferenceBench } from './inference.bench.js';
 
 /** `pnpm bench`: runs every benchmark and merges the figures into bench/results.json. */
 const resultsPath = new URL('./results.json', import.meta.url);
@@ -12,7 +13,10 @@ async function previous(): Promise<Record<string, unknown>> {
   }
 }
 
-const suites: Record<string, () => Promise<Record<string, number>>> = { core: runCoreBench };
+const suites: Record<string, () => Promise<Record<string, number>>> = {
+  core: runCoreBench,
+  inference: runInferenceBench,
+};
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const results: Record<string, unknown> = await previous();
 for (const [name, run] of Object.entries(suites)) {

@@ -10,6 +10,7 @@ import torch
 
 from .encode import MAX_PROMPT_TOKENS, MAX_RESPONSE_TOKENS, collate, encode_example
 from .featurizer import tokenize
+from .flops import estimate_mflops
 from .labels import CATEGORY_IDS, SEVERITIES
 from .model import ExportHead
 
@@ -83,7 +84,8 @@ def export_model(model, featurizer, summary: dict, out: Path) -> None:
         "version": "1.0.0",
         "description": "Rampart default severity classifier: P(unsafe), 19 PKU-SafeRLHF categories, ordinal severity.",
         "model": {"file": MODEL_FILE, "sha256": sha256_file(model_path), "bytes": model_path.stat().st_size,
-                  "opset": 17, "operators": ops, "architecture": summary["chosen"]},
+                  "opset": 17, "operators": ops, "architecture": summary["chosen"],
+                  "mflopsPer128Tokens": round(estimate_mflops(model_path), 3)},
         "inputs": INPUT_NAMES,
         "outputs": OUTPUT_NAMES,
         "labels": {"categories": CATEGORY_IDS, "severities": SEVERITIES},

@@ -47,8 +47,12 @@ def targets(batch: list[Example]) -> dict[str, torch.Tensor]:
     m3 = torch.tensor([1.0 if s is not None and s >= 2 else 0.0 for s in sev])
     t3 = torch.tensor([1.0 if s is not None and s >= 3 else 0.0 for s in sev])
     cats = torch.tensor([e.categories for e in batch], dtype=torch.float32)
-    # Category labels of sources other than PKU are mapped proxies: trust them half as much.
-    cm = torch.tensor([(1.0 if e.source == "pku" else 0.5) if e.category_known else 0.0 for e in batch])
+    # Categories are learnt as P(category | unsafe): only unsafe rows train them (the runtime reads
+    # categories only for flagged inputs). Labels of sources other than PKU are mapped proxies,
+    # trusted half as much.
+    cm = torch.tensor([
+        (1.0 if e.source == "pku" else 0.5) if e.category_known and e.unsafe == 1 else 0.0 for e in batch
+    ])
     w = torch.tensor([e.weight for e in batch], dtype=torch.float32)
     return {"unsafe": unsafe, "m2": m2, "t2": t2, "m3": m3, "t3": t3, "cats": cats, "cm": cm, "w": w}
 
@@ -194,7 +198,7 @@ def main() -> None:
     parser.add_argument("--data", required=True, type=Path)
     parser.add_argument("--out", type=Path, default=REPO / "packages" / "inference" / "models")
     parser.add_argument("--archs", default="bag,cnn")
-    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--epochs", type=int, default=7)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--seed", type=int, default=13)

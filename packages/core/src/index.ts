@@ -1,5 +1,6 @@
 export * from './cache/decision-cache.js';
 export * from './chain/decision.js';
+export * from './chain/decision-summary.js';
 export * from './chain/guard-chain.js';
 export * from './chain/run-guard.js';
 export * from './chain/text-view.js';

@@ -43,3 +43,25 @@ describe('tokenWindows', () => {
     expect(new Set(windows.flat())).toEqual(new Set(tokens));
   });
 });
+
+describe('MicroBatcher under load', () => {
+  it('queues items arriving during a run into the next batch', async () => {
+    const runs: number[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const batcher = new MicroBatcher<number, number>(async (items) => {
+      runs.push(items);
+      if (runs.length === 1) await gate;
+      return items;
+    });
+    const first = batcher.submit(1);
+    await Promise.resolve();
+    await Promise.resolve();
+    const later = [batcher.submit(2), batcher.submit(3)];
+    release();
+    expect(await Promise.all([first, ...later])).toEqual([1, 2, 3]);
+    expect(runs).toEqual([[1], [2, 3]]);
+  });
+});

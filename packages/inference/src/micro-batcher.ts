@@ -1,14 +1,13 @@
 /**
- * Collects items submitted in the same tick and processes them as one batch (at most `maxBatch`
- * per run). Runs never overlap: the runtime executes one session.run at a time anyway, and
- * serialising keeps batches as full as possible under load.
+ * Collects items into batches for one model run at a time (at most `maxBatch` per run). Items
+ * submitted in the same tick share a run; items submitted while a run is in flight queue up and
+ * form the next batch, so batches grow with load without adding latency when idle (no timers).
  */
 export class MicroBatcher<In, Out> {
   readonly #run: (items: In[]) => Promise<Out[]>;
   readonly #maxBatch: number;
   #pending: Array<{ item: In; resolve: (o: Out) => void; reject: (e: unknown) => void }> = [];
-  #scheduled = false;
-  #running: Promise<void> = Promise.resolve();
+  #draining = false;
 
   constructor(run: (items: In[]) => Promise<Out[]>, maxBatch = 64) {
     this.#run = run;
@@ -18,28 +17,24 @@ export class MicroBatcher<In, Out> {
   submit(item: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
       this.#pending.push({ item, resolve, reject });
-      if (!this.#scheduled) {
-        this.#scheduled = true;
-        // A macrotask boundary lets every caller of this tick (Promise.all, concurrent requests) join.
-        setTimeout(() => this.#flush(), 0);
+      if (!this.#draining) {
+        this.#draining = true;
+        // A microtask lets every synchronous caller of this tick (Promise.all, array input) join.
+        queueMicrotask(() => void this.#drain());
       }
     });
   }
 
-  #flush(): void {
-    this.#scheduled = false;
-    const taken = this.#pending;
-    this.#pending = [];
-    for (let i = 0; i < taken.length; i += this.#maxBatch) {
-      const batch = taken.slice(i, i + this.#maxBatch);
-      this.#running = this.#running.then(async () => {
-        try {
-          const outputs = await this.#run(batch.map((b) => b.item));
-          for (const [j, b] of batch.entries()) b.resolve(outputs[j]!);
-        } catch (error) {
-          for (const b of batch) b.reject(error);
-        }
-      });
+  async #drain(): Promise<void> {
+    while (this.#pending.length > 0) {
+      const batch = this.#pending.splice(0, this.#maxBatch);
+      try {
+        const outputs = await this.#run(batch.map((b) => b.item));
+        for (const [j, b] of batch.entries()) b.resolve(outputs[j]!);
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+      }
     }
+    this.#draining = false;
   }
 }

@@ -277,3 +277,20 @@ describe('GuardChain', () => {
     expect(d.text).toBe('#');
   });
 });
+
+describe('summarizeDecision', () => {
+  it('keeps what acted and drops text and spans', async () => {
+    const { summarizeDecision } = await import('./decision-summary.js');
+    const chain = createGuardChain({ guards: [piiGuard()] });
+    const summary = summarizeDecision(await chain.check('output', 'mail x@y.io'));
+    expect(summary).toMatchObject({ action: 'redact', allowed: true, categories: ['pii'] });
+    expect(summary.findings[0]).toEqual({
+      guard: 'pii',
+      category: 'pii',
+      severity: 'minor',
+      score: 1,
+      action: 'redact',
+    });
+    expect(JSON.stringify(summary)).not.toContain('x@y.io');
+  });
+});

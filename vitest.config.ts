@@ -10,7 +10,9 @@ export default defineConfig({
       '@rampart/core': src('core'),
       '@rampart/inference': src('inference'),
       '@rampart/cli': src('cli'),
-      '@rampart/langchain/testing': fileURLToPath(new URL('./packages/langchain/src/testing/scripted-chat-model.ts', import.meta.url)),
+      '@rampart/langchain/testing': fileURLToPath(
+        new URL('./packages/langchain/src/testing/scripted-chat-model.ts', import.meta.url),
+      ),
       '@rampart/langchain': src('langchain'),
     },
   },

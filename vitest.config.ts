@@ -14,6 +14,7 @@ export default defineConfig({
         new URL('./packages/langchain/src/testing/scripted-chat-model.ts', import.meta.url),
       ),
       '@rampart/langchain': src('langchain'),
+      '@rampart/ai-sdk': src('ai-sdk'),
     },
   },
   test: {

@@ -1,22 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { workspaceAliases } from './vitest.aliases.js';
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
-
-// Tests import workspace packages from source, so `pnpm test` needs no build step.
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@rampart/core': src('core'),
-      '@rampart/inference': src('inference'),
-      '@rampart/cli': src('cli'),
-      '@rampart/langchain/testing': fileURLToPath(
-        new URL('./packages/langchain/src/testing/scripted-chat-model.ts', import.meta.url),
-      ),
-      '@rampart/langchain': src('langchain'),
-      '@rampart/ai-sdk': src('ai-sdk'),
-    },
-  },
+  resolve: { alias: workspaceAliases },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'examples/*/src/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/e2e/**'],

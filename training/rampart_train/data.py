@@ -119,15 +119,38 @@ def alpaca_examples(data: Path) -> list[Example]:
     return out
 
 
+def swapped_context_examples(pku: list[Example], alpaca: list[Example], rng: random.Random) -> list[Example]:
+    """Teaches that the response carries the verdict, whatever the prompt:
+    - a harmful PKU response after an unrelated benign prompt is still harmful (same labels);
+    - a benign AlpacaEval answer after a harmful PKU prompt is still safe.
+    Without these, the model learns "harmful prompt => unsafe", flags refusals, and misses harm that
+    follows an innocent question."""
+    benign = [e for e in alpaca if e.response is not None]
+    harmful_prompts = sorted({e.prompt for e in pku if e.response is not None and e.unsafe})
+    out: list[Example] = []
+    for e in pku:
+        if e.response is None or not e.unsafe:
+            continue
+        host = rng.choice(benign)
+        out.append(Example(host.prompt, e.response, 1, e.severity, list(e.categories), True, 0.5, "swap-harmful",
+                           e.group))
+    for prompt in harmful_prompts:
+        answer = rng.choice(benign)
+        out.append(Example(prompt, answer.response, 0, 0, [0.0] * N_CAT, True, 0.3, "swap-benign", prompt))
+    return out
+
+
 def load_training_examples(data: Path, seed: int) -> list[Example]:
     """All non-test examples from every source."""
     rng = random.Random(seed)
-    examples = pku_examples(load_pku(data, "train"))
+    pku = pku_examples(load_pku(data, "train"))
+    alpaca = alpaca_examples(data)
+    examples = pku + swapped_context_examples(pku, alpaca, rng)
     examples += beavertails_examples(data)
     examples += donotanswer_examples(data)
     examples += davidson_examples(data, rng)
     examples += toxigen_examples(data)
-    examples += alpaca_examples(data)
+    examples += alpaca
     return examples
 
 

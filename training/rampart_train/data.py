@@ -1,6 +1,7 @@
 """Loads every source under --data into one list of training examples (never `split: "test"`)."""
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 from dataclasses import dataclass, field
@@ -115,14 +116,18 @@ def alpaca_examples(data: Path) -> list[Example]:
         out.append(Example(r["prompt"], r["response"], 0, 0, multi_hot([]), True, 0.3, "alpaca", r["prompt"]))
         if r["prompt"] not in seen:
             seen.add(r["prompt"])
-            out.append(Example(r["prompt"], None, 0, 0, multi_hot([]), True, 0.5, "alpaca-prompt", r["prompt"]))
+            # Benign questions are scarce among prompt-only rows (most sources are harmful prompts):
+            # weight them up so the prompt-only mode does not learn "any question is suspect".
+            out.append(Example(r["prompt"], None, 0, 0, multi_hot([]), True, 1.5, "alpaca-prompt", r["prompt"]))
     return out
 
 
-def swapped_context_examples(pku: list[Example], alpaca: list[Example], rng: random.Random) -> list[Example]:
+def swapped_context_examples(pku: list[Example], alpaca: list[Example], harmful_prompts_extra: list[Example],
+                             rng: random.Random) -> list[Example]:
     """Teaches that the response carries the verdict, whatever the prompt:
     - a harmful PKU response after an unrelated benign prompt is still harmful (same labels);
-    - a benign AlpacaEval answer after a harmful PKU prompt is still safe.
+    - a benign AlpacaEval answer after a harmful PKU prompt is still safe;
+    - a safe PKU response (mostly refusals and warnings) after another harmful prompt is still safe.
     Without these, the model learns "harmful prompt => unsafe", flags refusals, and misses harm that
     follows an innocent question."""
     benign = [e for e in alpaca if e.response is not None]
@@ -137,29 +142,41 @@ def swapped_context_examples(pku: list[Example], alpaca: list[Example], rng: ran
     for prompt in harmful_prompts:
         answer = rng.choice(benign)
         out.append(Example(prompt, answer.response, 0, 0, [0.0] * N_CAT, True, 0.3, "swap-benign", prompt))
+    safe_responses = [e.response for e in pku if e.response is not None and not e.unsafe]
+    for e in harmful_prompts_extra:
+        out.append(Example(e.prompt, rng.choice(safe_responses), 0, 0, [0.0] * N_CAT, True, 0.3, "swap-refusal",
+                           e.group))
     return out
 
 
 def load_training_examples(data: Path, seed: int) -> list[Example]:
     """All non-test examples from every source."""
     rng = random.Random(seed)
-    pku = pku_examples(load_pku(data, "train"))
-    alpaca = alpaca_examples(data)
-    examples = pku + swapped_context_examples(pku, alpaca, rng)
+    examples = pku_examples(load_pku(data, "train"))
     examples += beavertails_examples(data)
     examples += donotanswer_examples(data)
     examples += davidson_examples(data, rng)
     examples += toxigen_examples(data)
-    examples += alpaca
+    examples += alpaca_examples(data)
     return examples
 
 
+def augment(train: list[Example], seed: int) -> list[Example]:
+    """Swapped-context pairs built from training rows only (after the dev split, so dev stays clean)."""
+    rng = random.Random(seed + 1)
+    by_source = lambda source: [e for e in train if e.source == source]  # noqa: E731
+    return swapped_context_examples(by_source("pku"), by_source("alpaca"), by_source("beavertails"), rng)
+
+
 def split_dev(examples: list[Example], fraction: float, seed: int) -> tuple[list[Example], list[Example]]:
-    """Group-wise split: every example of a prompt lands on the same side."""
-    groups = sorted({e.group for e in examples})
-    rng = random.Random(seed)
-    rng.shuffle(groups)
-    dev_groups = set(groups[: int(len(groups) * fraction)])
+    """Group-wise split: every example of a prompt lands on the same side. A group's side depends
+    only on its own text and the seed (a hash), so adding or resampling other sources never moves
+    a PKU prompt between train and dev."""
+    def in_dev(group: str) -> bool:
+        digest = hashlib.sha256(f"{seed}:{group}".encode("utf-8", "surrogatepass")).digest()
+        return int.from_bytes(digest[:4], "big") / 2**32 < fraction
+
+    dev_groups = {g for g in {e.group for e in examples} if in_dev(g)}
     train = [e for e in examples if e.group not in dev_groups]
     dev = [e for e in examples if e.group in dev_groups]
     return train, dev

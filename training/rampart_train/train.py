@@ -17,7 +17,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .data import Example, load_pku, load_training_examples, pku_examples, split_dev
+from .data import Example, augment, load_pku, load_training_examples, pku_examples, split_dev
 from .embeddings import ensure_embeddings, vectors_for
 from .encode import collate, encode_example
 from .export import export_model
@@ -215,7 +215,8 @@ def main() -> None:
 
     examples = load_training_examples(args.data, args.seed)
     train, dev = split_dev(examples, 0.15, args.seed)
-    print(f"examples: {len(train)} train, {len(dev)} dev; sources {Counter(e.source for e in examples)}")
+    train += augment(train, args.seed)
+    print(f"examples: {len(train)} train, {len(dev)} dev; sources {Counter(e.source for e in train + dev)}")
     vocab = build_vocab(train, args.vocab_size)
     featurizer = Featurizer(vocab, oov_buckets=2000, ngram_buckets=16384)
     glove, found = vectors_for(vocab, ensure_embeddings(args.cache), args.cache)
@@ -263,7 +264,7 @@ def main() -> None:
 
     infos = {a: info for a, (_, info) in candidates.items()}
     summary = {
-        "examples": {"train": len(train), "dev": len(dev), "by_source": dict(Counter(e.source for e in examples))},
+        "examples": {"train": len(train), "dev": len(dev), "by_source": dict(Counter(e.source for e in train + dev))},
         "vocab": {"size": len(vocab), "glove_found": found},
         "architectures": infos,
         "chosen": chosen,

@@ -36,7 +36,9 @@ describe('examples/agent-chain', () => {
 
   it('redacts PII in the answer', () => {
     const pii = results[2]!;
-    expect(lineOf(pii, 'assistant').at(-1)).toBe('You can email Dana at [EMAIL] or call her on [PHONE].');
+    expect(lineOf(pii, 'assistant').at(-1)).toBe(
+      'Dana Whitfield ([EMAIL], [PHONE]) reports that order #4821 arrived damaged and asks for a replacement.',
+    );
     expect(pii.stateDecisions.at(-1)).toMatchObject({
       stage: 'output',
       action: 'redact',

@@ -63,6 +63,8 @@ def beavertails_examples(data: Path) -> list[Example]:
     out = []
     for r in read_jsonl(data / "beavertails-train-prompts.jsonl"):
         mapped = sorted({c for bt in r["beavertails_categories"] for c in BEAVERTAILS_TO_PKU[bt]})
+        # Half weight: a BeaverTails prompt is here because some answer to it was unsafe; many of the
+        # prompts themselves are mild, and at full weight they teach "ordinary questions are unsafe".
         out.append(Example(r["prompt"], None, 1, None, multi_hot(mapped), bool(mapped), 0.5, "beavertails",
                            r["prompt"]))
     return out

@@ -28,9 +28,12 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     title: 'PII in the answer is redacted',
-    user: 'How can I reach our account manager?',
+    user: 'Summarise the latest support ticket for me.',
     model: [
-      { content: 'You can email Dana at dana.whitfield@acme-corp.example or call her on +1 (415) 555-0199.' },
+      {
+        content:
+          'Dana Whitfield (dana.whitfield@acme-corp.example, +1 (415) 555-0199) reports that order #4821 arrived damaged and asks for a replacement.',
+      },
     ],
   },
   {

@@ -63,7 +63,9 @@ beforeAll(async () => {
   await miniflare.ready;
 
   // Vercel Edge forbids run-time wasm compilation: the host hands in a precompiled module.
-  const ortWasm = await WebAssembly.compile(await readFile(join(dist, 'ort-wasm-simd-threaded.wasm')));
+  const ortWasm = await WebAssembly.compile(
+    new Uint8Array(await readFile(join(dist, 'ort-wasm-simd-threaded.wasm'))),
+  );
   const model = await readFile(join(dist, 'rampart-severity.onnx'));
   edge = new EdgeRuntime({
     codeGeneration: { strings: false, wasm: false },

@@ -4,7 +4,7 @@
  * model bytes are handed in as globals by the host (see test/e2e/edge.e2e.test.ts), which is what
  * a deployment's bundler does for you.
  */
-import manifest from '@rampart/inference/models/rampart-severity.manifest.json';
+import manifest from '@rampart/inference/models/rampart-severity.manifest.json' with { type: 'json' };
 import { createChatHandler } from './chat-handler.js';
 
 declare const RAMPART_ORT_WASM: WebAssembly.Module;

@@ -3,7 +3,7 @@
  * arrive as modules (wrangler rules: CompiledWasm for .wasm, Data for .onnx). In production, fetch
  * the model from R2 instead of bundling it: it is verified against the manifest's sha-256 anyway.
  */
-import manifest from '@rampart/inference/models/rampart-severity.manifest.json';
+import manifest from '@rampart/inference/models/rampart-severity.manifest.json' with { type: 'json' };
 import { createChatHandler } from './chat-handler.js';
 import ortWasm from './ort-wasm-simd-threaded.wasm';
 import modelBytes from './rampart-severity.onnx';

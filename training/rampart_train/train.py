@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -204,7 +205,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--vocab-size", type=int, default=15000)
     parser.add_argument("--cache", type=Path, default=REPO / "training" / ".cache")
-    args = parser.parse_args()
+    # `pnpm train -- --data …` hands the separator through; argparse would read the rest as positionals.
+    argv = sys.argv[1:]
+    args = parser.parse_args(argv[1:] if argv[:1] == ["--"] else argv)
 
     torch.set_num_threads(2)
     torch.manual_seed(args.seed)

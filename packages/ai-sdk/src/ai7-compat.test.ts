@@ -1,6 +1,6 @@
 import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { createGuardChain, denylistGuard, piiGuard } from '@rampart/core';
-import { generateText, streamText, wrapLanguageModel } from 'ai7';
+import { generateText, type LanguageModelMiddleware, streamText, wrapLanguageModel } from 'ai7';
 import { MockLanguageModelV3 } from 'ai7/test';
 import { describe, expect, it } from 'vitest';
 import { rampartMiddleware } from './middleware.js';
@@ -10,6 +10,9 @@ const usage = {
   inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 },
   outputTokens: { total: 1, text: 1, reasoning: 0 },
 };
+// ai 7 types its middleware parameter with LanguageModelV4 shapes while accepting V3 middleware at
+// run time, so TypeScript users of ai 7 cast once (documented in docs/ai-sdk.md).
+const v3 = (m: ReturnType<typeof rampartMiddleware>) => m as unknown as LanguageModelMiddleware;
 const chain = () => createGuardChain({ guards: [piiGuard(), denylistGuard({ terms: ['detonator'] })] });
 
 describe('rampartMiddleware with ai 7', () => {
@@ -23,7 +26,7 @@ describe('rampartMiddleware with ai 7', () => {
       }),
     });
     const result = await generateText({
-      model: wrapLanguageModel({ model, middleware: rampartMiddleware({ chain: chain() }) }),
+      model: wrapLanguageModel({ model, middleware: v3(rampartMiddleware({ chain: chain() })) }),
       prompt: 'hi',
     });
     expect(result.text).toBe('Mail me at [EMAIL]');
@@ -49,7 +52,10 @@ describe('rampartMiddleware with ai 7', () => {
       }),
     });
     const result = streamText({
-      model: wrapLanguageModel({ model, middleware: rampartMiddleware({ chain: chain(), windowChars: 4 }) }),
+      model: wrapLanguageModel({
+        model,
+        middleware: v3(rampartMiddleware({ chain: chain(), windowChars: 4 })),
+      }),
       prompt: 'go',
     });
     let text = '';

@@ -77,6 +77,23 @@ export function normalizeForMatching(input: string, options: NormalizeOptions = 
     leet: options.leet ?? false,
     stripMarks: options.stripMarks ?? true,
   };
+  const key = `${+opts.lowercase}${+opts.confusables}${+opts.leet}${+opts.stripMarks}`;
+  const cached = recent.find((r) => r.key === key && r.input === input);
+  if (cached) return cached.result;
+  const result = normalizeUncached(input, opts);
+  recent.unshift({ key, input, result });
+  if (recent.length > RECENT_LIMIT) recent.pop();
+  return result;
+}
+
+/**
+ * The last few results: the guards of one chain check all normalise the same string, often with
+ * the same options, so they share the work. Small on purpose (texts can be 1 MB).
+ */
+const RECENT_LIMIT = 4;
+const recent: Array<{ key: string; input: string; result: NormalizedText }> = [];
+
+function normalizeUncached(input: string, opts: Required<NormalizeOptions>): NormalizedText {
   // NFKC can expand one code point to many chars; start at the input length and grow when needed.
   let starts = new Uint32Array(input.length);
   let ends = new Uint32Array(input.length);

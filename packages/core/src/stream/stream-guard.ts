@@ -85,9 +85,13 @@ export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
   let blockedBy: Decision | undefined;
   let finished: (StreamStep & { decision: Decision }) | undefined;
   let queue: Promise<unknown> = Promise.resolve();
+  let queued = 0;
 
   const serialise = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task);
+    queued++;
+    const run = queue.then(task).finally(() => {
+      queued--;
+    });
     queue = run.catch(() => undefined);
     return run;
   };
@@ -132,6 +136,16 @@ export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
       return blockedBy !== undefined;
     },
     push(delta) {
+      // Fast path: nothing queued and the window not yet full, so there is nothing to check.
+      if (
+        queued === 0 &&
+        !blockedBy &&
+        !finished &&
+        full.length + delta.length - releasedChars < windowChars + holdBackChars
+      ) {
+        full += delta;
+        return Promise.resolve({ text: '', blocked: false });
+      }
       return serialise(async () => {
         if (blockedBy || finished) return { text: '', blocked: blockedBy !== undefined };
         full += delta;

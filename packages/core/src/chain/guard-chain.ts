@@ -1,8 +1,8 @@
 import { type DecisionCache, decisionCacheKey, LruCache } from '../cache/decision-cache.js';
 import { ConfigValidationError } from '../errors.js';
 import { RampartEmitter } from '../events/emitter.js';
-import type { FailMode, Guard, GuardInput, Stage } from '../guard.js';
-import { isPassingAction, strongestAction } from '../policy/actions.js';
+import type { FailMode, Finding, Guard, GuardInput, Stage } from '../guard.js';
+import { type Action, isPassingAction, strongestAction } from '../policy/actions.js';
 import { definePolicy, type Policy, resolveAction } from '../policy/policy.js';
 import type { PolicyInput } from '../policy/schema.js';
 import { maxSeverity, type Severity } from '../taxonomy/severity.js';
@@ -135,7 +135,7 @@ export class GuardChain {
     };
     const limits = { timeoutMs: this.#timeoutMs, failMode: this.#failMode, signal: controller.signal };
     const runs: GuardRun[] = [];
-    const blocks = (run: GuardRun) => run.findings.some((f) => resolveAction(this.policy, f) === 'block');
+    const blocks = (run: GuardRun) => run.findings.some((f) => this.#actionFor(f) === 'block');
     try {
       if (this.#mode === 'sequential') {
         for (const guard of guards) {
@@ -167,7 +167,13 @@ export class GuardChain {
     for (const run of runs) this.#emitGuardError(stage, run);
     // Findings in guard order, whatever order they finished in.
     runs.sort((a, b) => guards.indexOf(a.guard) - guards.indexOf(b.guard));
-    return runs.flatMap((run) => run.findings.map((f) => ({ ...f, action: resolveAction(this.policy, f) })));
+    return runs.flatMap((run) => run.findings.map((f) => ({ ...f, action: this.#actionFor(f) })));
+  }
+
+  /** The policy's action, except that a redaction needs a span: without one the only safe reading is a block. */
+  #actionFor(finding: Finding): Action {
+    const action = resolveAction(this.policy, finding);
+    return action === 'redact' && !finding.span ? 'block' : action;
   }
 
   #decide(
@@ -183,14 +189,11 @@ export class GuardChain {
     const categories = new Set<string>();
     const redactions: Redaction[] = [];
     for (const finding of findings) {
-      // Redaction needs a span; without one the only safe reading is a block.
-      const effective = finding.action === 'redact' && !finding.span ? 'block' : finding.action;
-      if (effective !== finding.action) finding.action = effective;
-      action = strongestAction(action, effective);
-      if (effective === 'allow') continue;
+      action = strongestAction(action, finding.action);
+      if (finding.action === 'allow') continue;
       severity = maxSeverity(severity, finding.severity);
       if (finding.category) categories.add(finding.category);
-      if (effective === 'redact' && finding.span) {
+      if (finding.action === 'redact' && finding.span) {
         redactions.push({ span: finding.span, replacement: finding.replacement ?? '[REDACTED]' });
       }
     }

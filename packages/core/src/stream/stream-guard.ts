@@ -80,7 +80,11 @@ export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
     ...(options.metadata ? { metadata: options.metadata } : {}),
   };
 
-  let full = '';
+  // The text is kept as parts (joined once, for the final check) plus the small strings the window
+  // needs: slicing one ever-growing string would flatten it on every check (quadratic time).
+  const parts: string[] = [];
+  let pending = '';
+  let context = '';
   let releasedChars = 0;
   let blockedBy: Decision | undefined;
   let finished: (StreamStep & { decision: Decision }) | undefined;
@@ -96,20 +100,21 @@ export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
     return run;
   };
 
-  /** Checks `full[checkFrom..]` and releases up to `limit` characters past `releasedChars`. */
+  /**
+   * Checks `checkText`, whose held (unreleased) part starts at `offset`, and releases up to `limit`
+   * characters of it.
+   */
   async function checkAndRelease(
-    checkFrom: number,
+    checkText: string,
+    offset: number,
     limit: number,
   ): Promise<StreamStep & { decision: Decision }> {
-    const checkText = full.slice(checkFrom);
     const decision = await chain.check(stage, checkText, checkOptions);
     if (!decision.allowed) {
       blockedBy = decision;
       return { text: decision.replacement ?? chain.policy.refusalMessage, blocked: true, decision };
     }
-    const offset = releasedChars - checkFrom;
-    const held = full.slice(releasedChars);
-    let cut = offset + chooseCutPoint(held, limit, held.length >= maxHeldChars);
+    let cut = offset + chooseCutPoint(pending, limit, pending.length >= maxHeldChars);
     const redactions: Redaction[] = [];
     for (const f of decision.findings) {
       if (f.action !== 'redact' || !f.span) continue;
@@ -118,9 +123,12 @@ export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
       redactions.push({ span: f.span, replacement: f.replacement ?? '[REDACTED]' });
     }
     const text = redactSlice(checkText, normaliseRedactions(redactions), offset, cut);
-    releasedChars = checkFrom + cut;
-    if (cut > offset) {
-      chain.events.emit('streamReleased', { text, releasedChars, heldChars: full.length - releasedChars });
+    const released = cut - offset;
+    if (released > 0) {
+      releasedChars += released;
+      context = (context + pending.slice(0, released)).slice(-contextChars);
+      pending = pending.slice(released);
+      chain.events.emit('streamReleased', { text, releasedChars, heldChars: pending.length });
     }
     return { text, blocked: false, decision };
   }
@@ -130,7 +138,7 @@ export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
       return releasedChars;
     },
     get heldChars() {
-      return full.length - releasedChars;
+      return pending.length;
     },
     get blocked() {
       return blockedBy !== undefined;
@@ -141,17 +149,18 @@ export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
         queued === 0 &&
         !blockedBy &&
         !finished &&
-        full.length + delta.length - releasedChars < windowChars + holdBackChars
+        pending.length + delta.length < windowChars + holdBackChars
       ) {
-        full += delta;
+        parts.push(delta);
+        pending += delta;
         return Promise.resolve({ text: '', blocked: false });
       }
       return serialise(async () => {
         if (blockedBy || finished) return { text: '', blocked: blockedBy !== undefined };
-        full += delta;
-        const held = full.length - releasedChars;
-        if (held < windowChars + holdBackChars) return { text: '', blocked: false };
-        return checkAndRelease(Math.max(0, releasedChars - contextChars), held - holdBackChars);
+        parts.push(delta);
+        pending += delta;
+        if (pending.length < windowChars + holdBackChars) return { text: '', blocked: false };
+        return checkAndRelease(context + pending, context.length, pending.length - holdBackChars);
       });
     },
     finish() {
@@ -162,7 +171,7 @@ export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
           return finished;
         }
         // The last check covers the whole text, so nothing escapes a window-sized blind spot.
-        finished = await checkAndRelease(0, full.length - releasedChars);
+        finished = await checkAndRelease(parts.join(''), releasedChars, pending.length);
         return finished;
       });
     },

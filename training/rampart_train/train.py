@@ -115,12 +115,18 @@ def report_for(examples: list[Example], ordinal, category, threshold, cat_thresh
     )
 
 
-def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
+def best_threshold(y: np.ndarray, p: np.ndarray, balanced: bool = False) -> float:
+    """Threshold maximising F1 on dev. `balanced` weighs both classes equally first, so a dev set that
+    is mostly positive (prompt-only rows: most sources are harmful prompts) does not push the
+    threshold down into everyday benign traffic."""
+    w_pos = 1.0
+    w_neg = float((y == 1).sum()) / max(float((y == 0).sum()), 1.0) if balanced else 1.0
     best_t, best_f1 = 0.5, -1.0
     for t in np.arange(0.05, 0.96, 0.01):
         pred = p >= t
-        tp = (pred & (y == 1)).sum()
-        f1 = 2 * tp / max(pred.sum() + (y == 1).sum(), 1)
+        tp = w_pos * (pred & (y == 1)).sum()
+        fp = w_neg * (pred & (y == 0)).sum()
+        f1 = 2 * tp / max(2 * tp + fp + w_pos * (~pred & (y == 1)).sum(), 1e-9)
         if f1 > best_f1:
             best_t, best_f1 = float(t), f1
     return round(best_t, 2)
@@ -253,7 +259,7 @@ def main() -> None:
                                np.array([e.unsafe for e in dev_pku + dev_prompt], dtype=float))
     threshold, cat_threshold = tuned_thresholds(dev_pku, ordinal, category, t_unsafe)
     prompt_prob, _, _ = probabilities(p_ord, p_cat, t_unsafe)
-    prompt_threshold = best_threshold(np.array([e.unsafe for e in dev_prompt]), prompt_prob)
+    prompt_threshold = best_threshold(np.array([e.unsafe for e in dev_prompt]), prompt_prob, balanced=True)
     dev_report = report_for(dev_pku, ordinal, category, threshold, cat_threshold, t_unsafe)
     dev_prompt_report = report_for(dev_prompt, p_ord, p_cat, prompt_threshold, cat_threshold, t_unsafe)
 

@@ -27,6 +27,7 @@ describe('injectionGuard', () => {
     'My friend Dan asked how to bake bread.',
     'Please follow the instructions on the package.',
     'How do I reset my router to factory settings?',
+    'System: Ubuntu 22.04\nWhy does my build fail with exit code 137?',
   ])('leaves benign text alone: %s', async (text) => {
     expect(await score(text)).toBeLessThan(0.5);
   });

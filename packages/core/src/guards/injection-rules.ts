@@ -45,8 +45,14 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   {
     id: 'fake_role_tag',
     weight: 0.55,
-    regex:
-      /(?:<\|(?:im_start|im_end|system|endoftext|start_header_id)\|>|\[\/?inst\]|<<\/?sys>>|^\s{0,5}#{2,4}\s{0,3}(?:system|instruction)s?\s{0,3}:?|(?:^|\n)\s{0,5}system\s{0,3}:)/gm,
+    regex: /(?:<\|(?:im_start|im_end|system|endoftext|start_header_id)\|>|\[\/?inst\]|<<\/?sys>>)/g,
+  },
+  {
+    // A line that opens like a chat transcript or prompt template. Weak alone: "System: Ubuntu 22.04"
+    // in a bug report is innocent; it matters together with other signals.
+    id: 'role_prefix',
+    weight: 0.3,
+    regex: /(?:^|\n)\s{0,5}(?:#{2,4}\s{0,3}(?:system|instruction)s?\s{0,3}:?|system\s{0,3}:)/g,
   },
   {
     id: 'safety_off',

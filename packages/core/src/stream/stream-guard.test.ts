@@ -185,6 +185,28 @@ describe('stream guard', () => {
     expect(released.join('')).toBe('one two three four five six seven eight');
   });
 
+  it('checks only the held text when contextChars is 0', async () => {
+    const seen: number[] = [];
+    const chain = createGuardChain({
+      guards: [
+        {
+          name: 'length',
+          stages: ['output'],
+          check: (text) => {
+            seen.push(text.length);
+            return [];
+          },
+        },
+      ],
+    });
+    const guard = createStreamGuard({ chain, windowChars: 10, holdBackChars: 2, contextChars: 0 });
+    for (let i = 0; i < 20; i++) await guard.push('word ');
+    await guard.finish();
+    // Every window check sees at most window + hold-back + one delta; only the final check sees all.
+    expect(Math.max(...seen.slice(0, -1))).toBeLessThanOrEqual(10 + 2 + 5);
+    expect(seen.at(-1)).toBe(100);
+  });
+
   it('rejects bad window options with the field name', () => {
     expect(() => createStreamGuard({ chain: chainWith('x'), windowChars: 0 })).toThrow(/windowChars/);
     expect(() => createStreamGuard({ chain: chainWith('x'), holdBackChars: -1 })).toThrow(/holdBackChars/);

@@ -126,7 +126,8 @@ export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
     const released = cut - offset;
     if (released > 0) {
       releasedChars += released;
-      context = (context + pending.slice(0, released)).slice(-contextChars);
+      // slice(-0) would keep everything: no context means an empty context.
+      context = contextChars > 0 ? (context + pending.slice(0, released)).slice(-contextChars) : '';
       pending = pending.slice(released);
       chain.events.emit('streamReleased', { text, releasedChars, heldChars: pending.length });
     }

@@ -77,6 +77,23 @@ describe('GuardChain', () => {
     expect(aborted).toBe(true);
   });
 
+  it('settles when the caller aborts, failing the aborted guards closed', async () => {
+    const slow: Guard = {
+      name: 'slow',
+      stages: ['input'],
+      check: async (_text, ctx) => {
+        await sleep(5_000, ctx.signal);
+        return [];
+      },
+    };
+    const chain = createGuardChain({ guards: [slow, fixedGuard('quick', [])] });
+    const caller = new AbortController();
+    setTimeout(() => caller.abort(new Error('client went away')), 20);
+    const d = await chain.check('input', 'x', { signal: caller.signal });
+    expect(d.action).toBe('block');
+    expect(d.findings.map((f) => f.category)).toEqual(['guard_failure']);
+  });
+
   it('runs sequentially in order and stops at the first block', async () => {
     const calls: string[] = [];
     const track = (name: string, findings: Omit<Finding, 'guard'>[]): Guard => ({

@@ -146,17 +146,23 @@ export class GuardChain {
       } else {
         await new Promise<void>((resolve) => {
           let pending = guards.length;
+          let shortCircuited = false;
           if (pending === 0) resolve();
           for (const guard of guards) {
             void runGuard(guard, text, ctx, limits).then((run) => {
-              if (controller.signal.aborted) return;
-              runs.push(run);
-              if (blocks(run)) {
-                // Short-circuit: the others' answers cannot change a block, so stop waiting.
-                controller.abort(new Error('chain short-circuited on block'));
-                resolve();
+              pending--;
+              // After a short-circuit, late answers are dropped; a caller's abort is not a
+              // short-circuit: aborted guards still report (and fail per their fail mode).
+              if (!shortCircuited) {
+                runs.push(run);
+                if (blocks(run)) {
+                  // Short-circuit: the others' answers cannot change a block, so stop waiting.
+                  shortCircuited = true;
+                  controller.abort(new Error('chain short-circuited on block'));
+                  resolve();
+                }
               }
-              if (--pending === 0) resolve();
+              if (pending === 0) resolve();
             });
           }
         });

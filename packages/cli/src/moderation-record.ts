@@ -40,19 +40,27 @@ export function validateInput(value: unknown): string | null {
   return null;
 }
 
+let nextRequestId = 0;
+
 /** Moderates one input: a response is checked at the output stage in the context of its prompt. */
 export async function moderate(
-  { chain, classifier }: Assembled,
+  { chain, classifier, verdicts }: Assembled,
   input: ModerationInput,
 ): Promise<ModerationResult> {
   const prompt = input.prompt ?? input.text ?? '';
-  const [decision, verdict] =
+  const requestId = ++nextRequestId;
+  verdicts.set(requestId, null);
+  const decision =
     input.response !== undefined
-      ? await Promise.all([
-          chain.check('output', input.response, { metadata: { prompt } }),
-          classifier.classify({ prompt, response: input.response }),
-        ])
-      : await Promise.all([chain.check('input', prompt), classifier.classify(prompt)]);
+      ? await chain.check('output', input.response, { metadata: { prompt, requestId } })
+      : await chain.check('input', prompt, { metadata: { requestId } });
+  // The chain's classifier guard reports its verdict; only when another guard blocked first (the
+  // chain short-circuits) is the model asked again for the score.
+  const reported = verdicts.get(requestId);
+  verdicts.delete(requestId);
+  const verdict =
+    reported ??
+    (await classifier.classify(input.response !== undefined ? { prompt, response: input.response } : prompt));
   return {
     unsafe: Number(verdict.unsafe.toFixed(4)),
     flagged: verdict.flagged || decision.findings.some((f) => f.action !== 'allow'),

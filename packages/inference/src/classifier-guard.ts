@@ -1,5 +1,6 @@
 import type { Finding, Guard, GuardContext, Stage } from '@rampart/core';
 import type { Classifier } from './classifier.js';
+import type { Verdict } from './verdict.js';
 
 /** Options of {@link classifierGuard}. */
 export interface ClassifierGuardOptions {
@@ -12,6 +13,8 @@ export interface ClassifierGuardOptions {
    * `ctx.metadata.prompt` when it is a string (the adapters set it).
    */
   promptFor?: (ctx: GuardContext) => string | undefined;
+  /** Called with every verdict (flagged or not), e.g. to log scores or show them next to the decision. */
+  onVerdict?: (verdict: Verdict, ctx: GuardContext) => void;
 }
 
 /**
@@ -44,6 +47,7 @@ export function classifierGuard(classifier: Classifier, options: ClassifierGuard
       const verdict = await classifier.classify(
         ctx.stage === 'output' ? { prompt: promptFor(ctx) ?? '', response: text } : text,
       );
+      options.onVerdict?.(verdict, ctx);
       if (!verdict.flagged) return [];
       const score = scoreAgainstThreshold(verdict.unsafe, verdict.threshold);
       return verdict.topCategories.map(

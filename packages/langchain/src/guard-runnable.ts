@@ -1,5 +1,5 @@
 import type { CallbackManagerForChainRun } from '@langchain/core/callbacks/manager';
-import { AIMessage, AIMessageChunk, BaseMessage, BaseMessageChunk } from '@langchain/core/messages';
+import { type AIMessage, AIMessageChunk, BaseMessage, BaseMessageChunk } from '@langchain/core/messages';
 import { patchConfig, Runnable, type RunnableConfig } from '@langchain/core/runnables';
 import {
   type ChatMessage,
@@ -10,7 +10,8 @@ import {
   GuardrailViolationError,
   summarizeDecision,
 } from '@rampart/core';
-import { contentText, messageText, withText } from './message-text.js';
+import { guardedAnswer } from './guarded-answer.js';
+import { contentText, messageText } from './message-text.js';
 import { type DecisionEventSink, traceDecision } from './trace.js';
 
 /** Options of {@link guardRunnable}. */
@@ -61,17 +62,9 @@ function outputText(output: unknown): string | undefined {
 }
 
 function rewriteOutput<T>(output: T, decision: Decision): T {
-  const text = decision.allowed ? decision.text : (decision.replacement ?? '');
-  if (typeof output === 'string') return text as T;
-  if (output instanceof BaseMessage) {
-    const original = output as unknown as AIMessage;
-    return new AIMessage({
-      content: decision.allowed ? withText(original.content, text) : text,
-      ...(original.id ? { id: original.id } : {}),
-      ...(decision.allowed ? { tool_calls: original.tool_calls ?? [] } : {}),
-      response_metadata: { ...original.response_metadata, rampart: summarizeDecision(decision) },
-    }) as T;
-  }
+  if (typeof output === 'string')
+    return (decision.allowed ? decision.text : (decision.replacement ?? '')) as T;
+  if (output instanceof BaseMessage) return guardedAnswer(output as unknown as AIMessage, decision) as T;
   return output;
 }
 

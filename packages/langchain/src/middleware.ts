@@ -2,6 +2,7 @@ import { AIMessage, type BaseMessage, HumanMessage, ToolMessage } from '@langcha
 import { type Decision, type DecisionSummary, type GuardChain, summarizeDecision } from '@rampart/core';
 import { createMiddleware } from 'langchain';
 import { z } from 'zod';
+import { guardedAnswer } from './guarded-answer.js';
 import { contentText, messageText, withText } from './message-text.js';
 import { traceDecision } from './trace.js';
 
@@ -101,14 +102,7 @@ export function rampartMiddleware(options: RampartMiddlewareOptions) {
       await traceDecision(decision);
       const rampartDecisions = [...state.rampartDecisions, summarizeDecision(decision)];
       if (decision.allowed && decision.action !== 'redact') return { rampartDecisions };
-      const replaced = decision.allowed
-        ? new AIMessage({
-            content: withText(answer.content, decision.text),
-            ...(answer.id ? { id: answer.id } : {}),
-            tool_calls: answer.tool_calls ?? [],
-            response_metadata: { ...answer.response_metadata, rampart: summarizeDecision(decision) },
-          })
-        : refusal(decision, answer.id);
+      const replaced = decision.allowed ? guardedAnswer(answer, decision) : refusal(decision, answer.id);
       const next = [...messages];
       next[index] = replaced;
       return { rampartDecisions, messages: next };
